@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Notifications.WebFront.Auth;
+using Notifications.WebFront.Observers;
+
+namespace Notifications.WebFront.Hubs;
+
+/// <summary>
+/// The browser-facing hub at <c>/hubs/notifications</c>. Live events come from the grain through this frontend's
+/// observer (<see cref="NotificationRelay"/>); the methods here read and change the caller's own inbox only.
+/// </summary>
+[Authorize(Policy = NotificationPolicies.User)]
+public sealed class NotificationHub(IClusterClient cluster, ObserverRegistry observers) : Hub<INotificationClient>
+{
+    /// <summary>Size of the page sent in <c>notifications:batch</c>.</summary>
+    public const int BatchSize = 20;
+
+    private string UserId => Context.UserIdentifier
+        ?? throw new HubException("The connection has no valid user id.");
+
+    private IUserNotificationGrain Grain => cluster.GetGrain<IUserNotificationGrain>(UserId);
+
+    /// <inheritdoc />
+    public override async Task OnConnectedAsync()
+    {
+        // Subscribe first, then read the page: anything stored after the page was read arrives live, so the client
+        // misses nothing between the two (it may see one notification twice and drops it by id).
+        await observers.AddConnectionAsync(UserId);
+        try
+        {
+            var page = await Grain.GetPageAsync(0, BatchSize);
+            await Clients.Caller.NotificationsBatchAsync(
+                new NotificationsBatchEvent(page.Notifications, page.UnreadCount, page.LastSeq, page.HasMore));
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync when OnConnectedAsync fails.
+            await observers.RemoveConnectionAsync(UserId);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.UserIdentifier is { } userId)
+        {
+            await observers.RemoveConnectionAsync(userId);
+        }
+    }
+
+    /// <summary>Returns the notifications with a seq above <paramref name="afterSeq"/>, oldest first.</summary>
+    public Task<SyncResult> Sync(long afterSeq, int limit) => Grain.SyncAsync(afterSeq, limit);
+
+    /// <summary>Returns the notifications with a seq below <paramref name="beforeSeq"/>, newest first; 0 means from the newest.</summary>
+    public async Task<PageResponse> GetPage(long beforeSeq, int limit)
+    {
+        var page = await Grain.GetPageAsync(beforeSeq, limit);
+        return new PageResponse(page.Notifications, page.UnreadCount, page.HasMore);
+    }
+
+    /// <summary>Marks notifications read and returns the new unread count.</summary>
+    public async Task<int> MarkRead(string[] ids)
+    {
+        var result = await Grain.MarkReadAsync(ids);
+        return result.UnreadCount;
+    }
+
+    /// <summary>Marks every notification up to <paramref name="upToSeq"/> read and returns the new unread count.</summary>
+    public Task<int> MarkAllRead(long upToSeq) => Grain.MarkAllReadAsync(upToSeq);
+}

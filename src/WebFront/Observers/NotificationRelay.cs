@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.SignalR;
+using Notifications.WebFront.Hubs;
+
+namespace Notifications.WebFront.Observers;
+
+/// <summary>
+/// This frontend's one grain observer: relays each grain callback to the user's SignalR connections on this process.
+/// </summary>
+public sealed partial class NotificationRelay(
+    IHubContext<NotificationHub, INotificationClient> hub,
+    ILogger<NotificationRelay> logger) : INotificationObserver
+{
+    /// <inheritdoc />
+    public void OnNotification(string userId, Notification notification, int unreadCount)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        Log.Relaying(logger, userId, notification.Id);
+        Forward(hub.Clients.User(userId).NotificationNewAsync(new NotificationNewEvent(notification, unreadCount)), userId);
+    }
+
+    /// <inheritdoc />
+    public void OnRead(string userId, IReadOnlyList<string> ids, long? upToSeq, int unreadCount) =>
+        Forward(hub.Clients.User(userId).NotificationsReadAsync(new NotificationsReadEvent(ids, upToSeq, unreadCount)), userId);
+
+    // Observer calls are one-way, so the send is not awaited by the grain; the task is started here in call order
+    // and its failure is logged. A connection that misses an event catches up with Sync.
+    private async void Forward(Task send, string userId)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception exception)
+        {
+            Log.RelayFailed(logger, userId, exception);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(2100, LogLevel.Trace, "Relaying notification {NotificationId} to user {UserId}")]
+        public static partial void Relaying(ILogger logger, string userId, string notificationId);
+
+        [LoggerMessage(2101, LogLevel.Warning, "Relaying an event to user {UserId} failed")]
+        public static partial void RelayFailed(ILogger logger, string userId, Exception exception);
+    }
+}
