@@ -25,7 +25,7 @@ public sealed class ChildProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
-    public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(40));
+    public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(150));
 
     /// <summary>Starts <paramref name="fileName"/> with arguments and extra environment variables.</summary>
     public static ChildProcess Start(

@@ -160,7 +160,10 @@ internal sealed class Inbox
             .ToList();
 
     /// <summary>Builds the summary that results from marking <paramref name="newlyRead"/> read, without changing memory.</summary>
-    public InboxSummary BuildSummary(IReadOnlyList<Notification> newlyRead, DateTimeOffset now)
+    public InboxSummary BuildSummary(
+        IReadOnlyList<Notification> newlyRead,
+        DateTimeOffset now,
+        IEnumerable<INotificationObserver> observers)
     {
         var readAt = new Dictionary<long, DateTimeOffset>(_entries.Count);
         foreach (var entry in _entries)
@@ -176,7 +179,7 @@ internal sealed class Inbox
             readAt[notification.Seq] = now;
         }
 
-        return new InboxSummary { LastSeq = LastSeq, ReadAt = readAt };
+        return new InboxSummary { LastSeq = LastSeq, ReadAt = readAt, Observers = [.. observers] };
     }
 
     public void MarkRead(IReadOnlyList<Notification> newlyRead, DateTimeOffset now)

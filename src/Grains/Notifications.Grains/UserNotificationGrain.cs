@@ -51,7 +51,14 @@ public sealed partial class UserNotificationGrain : Grain, IUserNotificationGrai
         // the next summary write loses nothing, because the highest seq is recomputed from the rows.
         var rows = await _store.LoadAsync(UserId, cancellationToken);
         _inbox.Load(rows, _summary.State);
-        Log.Activated(_logger, UserId, _inbox.Count, _inbox.LastSeq);
+
+        // Restored observers get a full expiry period: live frontends renew within it, dead ones lapse.
+        foreach (var observer in _summary.State.Observers)
+        {
+            _observers.Subscribe(observer, observer);
+        }
+
+        Log.Activated(_logger, UserId, _inbox.Count, _inbox.LastSeq, _observers.Count);
     }
 
     /// <inheritdoc />
@@ -207,27 +214,46 @@ public sealed partial class UserNotificationGrain : Grain, IUserNotificationGrai
     }
 
     /// <inheritdoc />
-    public Task SubscribeAsync(INotificationObserver observer)
+    public async Task SubscribeAsync(INotificationObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
+        var isNew = !_observers.Observers.ContainsKey(observer);
         _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        if (isNew)
+        {
+            // Only a new subscription is written; renewals change nothing that a new activation needs.
+            await WriteSummaryAsync(_inbox.BuildSummary([], _time.GetUtcNow(), LiveObservers()));
+        }
     }
 
     /// <inheritdoc />
-    public Task UnsubscribeAsync(INotificationObserver observer)
+    public async Task UnsubscribeAsync(INotificationObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
+        if (_observers.Observers.ContainsKey(observer))
+        {
+            _observers.Unsubscribe(observer);
+            await WriteSummaryAsync(_inbox.BuildSummary([], _time.GetUtcNow(), LiveObservers()));
+        }
     }
 
     private async Task SaveReadStateAsync(IReadOnlyList<Notification> newlyRead, DateTimeOffset now)
     {
-        // A failed write must leave both the persistent state and memory as they were, so the next state is built
-        // apart and swapped in only after the write succeeded.
+        await WriteSummaryAsync(_inbox.BuildSummary(newlyRead, now, LiveObservers()));
+        _inbox.MarkRead(newlyRead, now);
+    }
+
+    private List<INotificationObserver> LiveObservers()
+    {
+        _observers.ClearExpired();
+        return _observers.Observers.Values.ToList();
+    }
+
+    private async Task WriteSummaryAsync(InboxSummary next)
+    {
+        // A failed write must leave the persistent state as it was, so the next state is built apart and kept only
+        // after the write succeeded.
         var previous = _summary.State;
-        var next = _inbox.BuildSummary(newlyRead, now);
         _summary.State = next;
         try
         {
@@ -238,8 +264,6 @@ public sealed partial class UserNotificationGrain : Grain, IUserNotificationGrai
             _summary.State = previous;
             throw;
         }
-
-        _inbox.MarkRead(newlyRead, now);
     }
 
     private static void ValidateLimit(int limit)
@@ -258,8 +282,8 @@ public sealed partial class UserNotificationGrain : Grain, IUserNotificationGrai
 
     private static partial class Log
     {
-        [LoggerMessage(1000, LogLevel.Debug, "Activated inbox of user {UserId} with {Count} notifications, last seq {LastSeq}")]
-        public static partial void Activated(ILogger logger, string userId, int count, long lastSeq);
+        [LoggerMessage(1000, LogLevel.Debug, "Activated inbox of user {UserId} with {Count} notifications, last seq {LastSeq}, {Observers} observers")]
+        public static partial void Activated(ILogger logger, string userId, int count, long lastSeq, int observers);
 
         [LoggerMessage(1001, LogLevel.Trace, "Stored notification {NotificationId} of user {UserId} as seq {Seq}")]
         public static partial void Stored(ILogger logger, string userId, string notificationId, long seq);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Notifications.WebFront.Health;
 
-/// <summary>Ready when the storage account answers a table listing.</summary>
+/// <summary>Ready when the storage account responds to a table listing.</summary>
 internal sealed class StorageHealthCheck(TableServiceClient tables) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -35,6 +35,7 @@ public static class FrontendHostingExtensions
         services.AddSingleton<ObserverRegistry>();
         services.AddSingleton<ObserverRenewalService>();
         services.AddHostedService(provider => provider.GetRequiredService<ObserverRenewalService>());
+        services.AddHostedService<SiloMembershipWatcher>();
 
         builder.UseOrleansClient(client =>
         {
@@ -46,9 +47,14 @@ public static class FrontendHostingExtensions
             client.UseAzureStorageClustering(options =>
                 options.TableServiceClient = new TableServiceClient(storage.ConnectionString));
 
+            // Calls to a silo that died fail after 10 s instead of 30 s, so renewals retry soon on the silo that
+            // takes over its grains.
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
+
             // A silo that left may have hosted grains of connected users; their new activations know no observers.
-            client.AddGatewayCountChangedHandler(provider => (_, _) =>
-                provider.GetRequiredService<ObserverRenewalService>().RequestRenewal());
+            client.AddGatewayCountChangedHandler(provider => (_, change) =>
+                provider.GetRequiredService<ObserverRenewalService>()
+                    .OnGatewayCountChanged(change.PreviousNumberOfConnectedGateways, change.NumberOfConnectedGateways));
         });
 
         services.AddNotificationAuthentication();

@@ -22,4 +22,11 @@ public sealed class OrleansClientOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "Orleans:ObserverRefreshInterval must be from 00:00:01 to 00:30:00.")]
     public TimeSpan ObserverRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Interval at which this frontend reads the list of active silos, to renew observer subscriptions at once
+    /// after a silo left. Default 2 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:01:00", ErrorMessage = "Orleans:MembershipPollInterval must be from 00:00:00.200 to 00:01:00.")]
+    public TimeSpan MembershipPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -82,9 +82,9 @@ public sealed partial class ObserverRegistry(
 
     /// <summary>
     /// Subscribes again to the grain of every user with a local connection: renews subscriptions before they expire
-    /// and restores them after a grain moved to another silo and lost its observers.
+    /// and restores them after a grain moved to another silo and lost its observers. Returns the number of failures.
     /// </summary>
-    public async Task RenewAllAsync(CancellationToken cancellationToken)
+    public async Task<int> RenewAllAsync(CancellationToken cancellationToken)
     {
         string[] userIds;
         lock (_lock)
@@ -112,6 +112,7 @@ public sealed partial class ObserverRegistry(
             });
 
         Log.Renewed(logger, userIds.Length, failures);
+        return failures;
     }
 
     /// <summary>Unsubscribes from every grain, for a graceful shutdown.</summary>

@@ -12,7 +12,18 @@ public sealed partial class ObserverRenewalService(
     IOptions<OrleansClientOptions> options,
     ILogger<ObserverRenewalService> logger) : BackgroundService
 {
+    // After a failed renewal, such as a call to a grain whose silo died and is not yet declared dead, the next try
+    // comes this soon, so that delivery resumes shortly after the cluster's failure detection.
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Asks for a renewal as soon as possible because the number of connected gateways changed.</summary>
+    public void OnGatewayCountChanged(int previous, int current)
+    {
+        Log.GatewayCountChanged(logger, previous, current);
+        RequestRenewal();
+    }
 
     /// <summary>Asks for a renewal as soon as possible.</summary>
     public void RequestRenewal()
@@ -34,12 +45,15 @@ public sealed partial class ObserverRenewalService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.ObserverRefreshInterval;
+        var delay = interval;
+        var retries = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await _wake.WaitAsync(interval, stoppingToken);
-                await registry.RenewAllAsync(stoppingToken);
+                await _wake.WaitAsync(delay, stoppingToken);
+                var failures = await registry.RenewAllAsync(stoppingToken);
+                retries = failures > 0 ? retries + 1 : 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,7 +62,13 @@ public sealed partial class ObserverRenewalService(
             catch (Exception exception)
             {
                 Log.RenewalFailed(logger, exception);
+                retries++;
             }
+
+            // Retries back off from one second up to the regular interval.
+            delay = retries == 0
+                ? interval
+                : TimeSpan.FromTicks(Math.Min(interval.Ticks, RetryDelay.Ticks << Math.Min(retries - 1, 10)));
         }
     }
 
@@ -77,6 +97,9 @@ public sealed partial class ObserverRenewalService(
 
     private static partial class Log
     {
+        [LoggerMessage(2301, LogLevel.Information, "Connected gateways changed from {Previous} to {Current}; renewing observer subscriptions")]
+        public static partial void GatewayCountChanged(ILogger logger, int previous, int current);
+
         [LoggerMessage(2300, LogLevel.Error, "Renewing observer subscriptions failed")]
         public static partial void RenewalFailed(ILogger logger, Exception exception);
     }
