@@ -26,7 +26,7 @@ wait_for_port() {
   return 1
 }
 
-# Waits until an HTTP URL answers 200: wait_for_http URL SECONDS NAME PID.
+# Waits until an HTTP URL returns 200: wait_for_http URL SECONDS NAME PID.
 wait_for_http() {
   local url=$1 seconds=$2 name=$3 pid=$4 i
   for ((i = 0; i < seconds * 2; i++)); do

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -26,11 +27,12 @@ public static class SiloHostingExtensions
         services.AddOptionsWithValidateOnStart<InboxOptions>()
             .BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations();
 
-        // The Orleans builder needs these values now; the validation above stops the host before they are used.
-        var cluster = configuration.GetSection(NotificationClusterOptions.SectionName).Get<NotificationClusterOptions>() ?? new();
-        var silo = configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
-        var inbox = configuration.GetSection(InboxOptions.SectionName).Get<InboxOptions>() ?? new();
+        // The Orleans builder needs these values now, and Orleans rejects some of them (port 0) with messages that
+        // do not name the setting, so they are validated here already.
+        var cluster = BindValidated<NotificationClusterOptions>(configuration, NotificationClusterOptions.SectionName);
+        var silo = BindValidated<SiloOptions>(configuration, SiloOptions.SectionName);
+        var storage = BindValidated<StorageOptions>(configuration, StorageOptions.SectionName);
+        var inbox = BindValidated<InboxOptions>(configuration, InboxOptions.SectionName);
 
         if (inbox.Storage == InboxStorageKind.Memory)
         {
@@ -72,5 +74,18 @@ public static class SiloHostingExtensions
         });
 
         return builder;
+    }
+
+    private static T BindValidated<T>(IConfiguration configuration, string section)
+        where T : class, new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(section, typeof(T), errors.Select(error => error.ErrorMessage ?? section));
+        }
+
+        return options;
     }
 }

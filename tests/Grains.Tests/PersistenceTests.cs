@@ -56,7 +56,7 @@ public sealed class PersistenceTests(AzuriteClusterFixture fixture)
         await Grain(userId).SendAsync(Request("before"));
         await observer.NextNotificationAsync(TimeSpan.FromSeconds(10));
 
-        // Deactivating every idle grain makes the next call start a new activation, which knows only stored state.
+        // Deactivating every idle grain makes the next call start a new activation, which starts from stored state alone.
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await Grain(userId).SendAsync(Request("after"));
         var arrived = await observer.NextNotificationAsync(TimeSpan.FromSeconds(10));

@@ -11,8 +11,8 @@ public static class FreePort
     /// <summary>Returns a free port that this process has not handed out before.</summary>
     public static int Next()
     {
-        // The OS can give the same ephemeral port again after it was released; remembering the handed ones stops
-        // two servers of one test run from being told the same port.
+        // The OS can return the same ephemeral port again after it was released. Remembering the ports handed out
+        // keeps two servers of one test run from getting the same port.
         for (var attempt = 0; attempt < 100; attempt++)
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);

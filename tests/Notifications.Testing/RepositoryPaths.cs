@@ -3,7 +3,7 @@ namespace Notifications.Testing;
 /// <summary>Locations inside the repository, found from the test binaries' folder.</summary>
 public static class RepositoryPaths
 {
-    /// <summary>The repository root: the nearest parent folder that holds Orleans.sln.</summary>
+    /// <summary>The repository root: the nearest parent folder that contains Orleans.sln.</summary>
     public static string Root { get; } = FindRoot();
 
     private static string FindRoot()

@@ -15,7 +15,7 @@ public sealed class WebFrontProcess : IAsyncDisposable
     /// <summary>Address of the frontend on 127.0.0.1.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts the frontend on a free port and waits until <c>/health/ready</c> answers 200.</summary>
+    /// <summary>Starts the frontend on a free port and waits until <c>/health/ready</c> returns 200.</summary>
     public static async Task<WebFrontProcess> StartAsync(
         string connectionString,
         string clusterId,

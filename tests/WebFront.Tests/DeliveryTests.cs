@@ -102,7 +102,7 @@ public sealed class DeliveryTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task MarkAllReadSendsUpToSeqToEveryConnection()
+    public async Task MarkAllReadSendsUpToSeq()
     {
         var userId = NewUserId();
         for (var i = 1; i <= 3; i++)

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Notifications;
 
 /// <summary>
@@ -47,7 +49,7 @@ public interface IUserNotificationGrain : IGrainWithStringKey
     [Alias("SubscribeAsync")]
     Task SubscribeAsync(INotificationObserver observer);
 
-    /// <summary>Removes an observer.</summary>
-    [Alias("UnsubscribeAsync")]
+    /// <summary>Removes an observer. It runs between the turns of other calls, so it never waits behind sends.</summary>
+    [AlwaysInterleave, Alias("UnsubscribeAsync")]
     Task UnsubscribeAsync(INotificationObserver observer);
 }

@@ -227,14 +227,14 @@ public sealed partial class UserNotificationGrain : Grain, IUserNotificationGrai
     }
 
     /// <inheritdoc />
-    public async Task UnsubscribeAsync(INotificationObserver observer)
+    public Task UnsubscribeAsync(INotificationObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        if (_observers.Observers.ContainsKey(observer))
-        {
-            _observers.Unsubscribe(observer);
-            await WriteSummaryAsync(_inbox.BuildSummary([], _time.GetUtcNow(), LiveObservers()));
-        }
+
+        // The stored observer list is not rewritten: a stale entry restored by a later activation only lapses after
+        // the observer expiry, and skipping the write keeps a frontend's shutdown fast.
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     private async Task SaveReadStateAsync(IReadOnlyList<Notification> newlyRead, DateTimeOffset now)

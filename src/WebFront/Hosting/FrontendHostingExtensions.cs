@@ -47,10 +47,6 @@ public static class FrontendHostingExtensions
             client.UseAzureStorageClustering(options =>
                 options.TableServiceClient = new TableServiceClient(storage.ConnectionString));
 
-            // Calls to a silo that died fail after 10 s instead of 30 s, so renewals retry soon on the silo that
-            // takes over its grains.
-            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
-
             // A silo that left may have hosted grains of connected users; their new activations know no observers.
             client.AddGatewayCountChangedHandler(provider => (_, change) =>
                 provider.GetRequiredService<ObserverRenewalService>()

@@ -10,10 +10,16 @@ namespace Notifications.WebFront.Hubs;
 /// observer (<see cref="NotificationRelay"/>); the methods here read and change the caller's own inbox only.
 /// </summary>
 [Authorize(Policy = NotificationPolicies.User)]
-public sealed class NotificationHub(IClusterClient cluster, ObserverRegistry observers) : Hub<INotificationClient>
+public sealed partial class NotificationHub(
+    IClusterClient cluster,
+    ObserverRegistry observers,
+    ILogger<NotificationHub> logger) : Hub<INotificationClient>
 {
     /// <summary>Size of the page sent in <c>notifications:batch</c>.</summary>
     public const int BatchSize = 20;
+
+    // Marks a connection counted in the observer registry, so that it is uncounted exactly once.
+    private const string RegisteredKey = "notifications.registered";
 
     private string UserId => Context.UserIdentifier
         ?? throw new HubException("The connection has no valid user id.");
@@ -25,29 +31,37 @@ public sealed class NotificationHub(IClusterClient cluster, ObserverRegistry obs
     {
         // Subscribe first, then read the page: anything stored after the page was read arrives live, so the client
         // misses nothing between the two (it may see one notification twice and drops it by id).
-        await observers.AddConnectionAsync(UserId);
+        try
+        {
+            await observers.AddConnectionAsync(UserId);
+            Context.Items[RegisteredKey] = true;
+        }
+        catch (Exception exception)
+        {
+            // Throwing here would close the connection with a message that forbids reconnecting. Aborting drops the
+            // transport instead, so the client reconnects with its backoff, for example after a burst of connects
+            // overloaded the grains' storage.
+            Log.RegistrationFailed(logger, UserId, Context.ConnectionId, exception);
+            Context.Abort();
+            return;
+        }
+
         try
         {
             var page = await Grain.GetPageAsync(0, BatchSize);
             await Clients.Caller.NotificationsBatchAsync(
                 new NotificationsBatchEvent(page.Notifications, page.UnreadCount, page.LastSeq, page.HasMore));
         }
-        catch
+        catch (Exception exception)
         {
-            // SignalR does not call OnDisconnectedAsync when OnConnectedAsync fails.
-            await observers.RemoveConnectionAsync(UserId);
-            throw;
+            Log.RegistrationFailed(logger, UserId, Context.ConnectionId, exception);
+            await UnregisterAsync();
+            Context.Abort();
         }
     }
 
     /// <inheritdoc />
-    public override async Task OnDisconnectedAsync(Exception? exception)
-    {
-        if (Context.UserIdentifier is { } userId)
-        {
-            await observers.RemoveConnectionAsync(userId);
-        }
-    }
+    public override Task OnDisconnectedAsync(Exception? exception) => UnregisterAsync();
 
     /// <summary>Returns the notifications with a seq above <paramref name="afterSeq"/>, oldest first.</summary>
     public Task<SyncResult> Sync(long afterSeq, int limit) => Grain.SyncAsync(afterSeq, limit);
@@ -68,4 +82,18 @@ public sealed class NotificationHub(IClusterClient cluster, ObserverRegistry obs
 
     /// <summary>Marks every notification up to <paramref name="upToSeq"/> read and returns the new unread count.</summary>
     public Task<int> MarkAllRead(long upToSeq) => Grain.MarkAllReadAsync(upToSeq);
+
+    private async Task UnregisterAsync()
+    {
+        if (Context.Items.Remove(RegisteredKey) && Context.UserIdentifier is { } userId)
+        {
+            await observers.RemoveConnectionAsync(userId);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(2000, LogLevel.Warning, "Registering connection {ConnectionId} of user {UserId} failed; the connection is dropped so that the client reconnects")]
+        public static partial void RegistrationFailed(ILogger logger, string userId, string connectionId, Exception exception);
+    }
 }
