@@ -3,7 +3,7 @@
 # packages the systems need, then runs the harness, which starts and stops every system itself on 127.0.0.1.
 #
 #   scripts/bench.sh            full run, about 25 minutes; rewrites docs/benchmarks.md and docs/latency-vs-rate.png
-#   scripts/bench.sh --quick    about 2 minutes; writes artifacts/bench/benchmarks-quick.md and its plot
+#   scripts/bench.sh --quick    about 3 minutes; writes artifacts/bench/benchmarks-quick.md and its plot
 #
 # Other options (--systems, --skip-soak, --doc, --plot) pass through to the harness; --help lists them.
 set -euo pipefail

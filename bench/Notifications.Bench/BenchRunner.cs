@@ -53,6 +53,7 @@ public sealed class BenchRunner(BenchOptions options)
         "c" => new SocketIoSystem(environment),
         "a-mem" => new OrleansSystem(environment, inMemoryInbox: true),
         "a" => new OrleansSystem(environment, inMemoryInbox: false),
+        "s" => new StorageFloorSystem(environment),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown system."),
     };
 
@@ -62,6 +63,12 @@ public sealed class BenchRunner(BenchOptions options)
         if (system is EchoSystem echo)
         {
             await new EchoScenario(context, load).RunAsync(echo);
+            return;
+        }
+
+        if (system is StorageFloorSystem floor)
+        {
+            await new StorageFloorScenario(context, load).RunAsync(floor);
             return;
         }
 
@@ -89,13 +96,9 @@ public sealed class BenchRunner(BenchOptions options)
         await context.Attempt(key, "population", () => new PopulationScenarios(context).RunAsync(notifications));
         await context.Attempt(key, "reconnect storm", () => new StormScenario(context).RunAsync(notifications));
 
-        if (system is OrleansSystem { Key: "a" } azure)
+        if (system is OrleansSystem { Key: "a" } azure && !options.SkipSoak)
         {
-            await context.Attempt("s", "storage floor", () => new StorageFloorScenario(context, load).RunAsync(azure));
-            if (!options.SkipSoak)
-            {
-                await context.Attempt(key, "soak", () => new SoakScenario(context).RunAsync(azure));
-            }
+            await context.Attempt(key, "soak", () => new SoakScenario(context).RunAsync(azure));
         }
     }
 }

@@ -18,7 +18,16 @@ using var cancellation = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
-return await new BenchRunner(options).RunAsync(cancellation.Token);
+try
+{
+    return await new BenchRunner(options).RunAsync(cancellation.Token);
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    // Every started server was stopped while the cancellation unwound; nothing was written.
+    Console.Error.WriteLine("Cancelled: no results were written.");
+    return 130;
+}
 
 void Cancel(PosixSignalContext context)
 {

@@ -7,9 +7,13 @@ public sealed record LatencySummary(long Count, double P50, double P90, double P
 {
     public static readonly LatencySummary Empty = new(0, 0, 0, 0, 0, 0, 0);
 
-    /// <summary>Reads a histogram recorded in microseconds.</summary>
-    public static LatencySummary From(HistogramBase histogram)
+    /// <summary>
+    /// Reads a histogram recorded in microseconds. It reads a copy, because a late send may still record into the
+    /// original, and enumerating a histogram that changes throws.
+    /// </summary>
+    public static LatencySummary From(HistogramBase source)
     {
+        var histogram = source.Copy();
         if (histogram.TotalCount == 0)
         {
             return Empty;

@@ -69,6 +69,7 @@ public static class OpenLoopStep
         }
 
         router.Current = null;
+        tracker.Close();
         var wallSeconds = plan.Duration.TotalSeconds;
         var cpuPercents = processorTimesAfter.ToDictionary(
             pair => pair.Key,

@@ -26,6 +26,7 @@ public sealed class StepTracker
     private long _uniqueReceipts;
     private long _duplicates;
     private long _viaSync;
+    private volatile bool _closed;
 
     public StepTracker(long firstOperationId, int[] expectedReceipts, long[] scheduledNanoseconds)
     {
@@ -66,9 +67,19 @@ public sealed class StepTracker
     /// <summary>Records an operation that was not started because too many were in flight.</summary>
     public void MarkSkipped(int index) => _state[index] = Skipped;
 
+    /// <summary>
+    /// Stops recording latencies: the step's results are being read. Late completions still update the in-flight
+    /// count, so the harness can wait for them before the next step.
+    /// </summary>
+    public void Close() => _closed = true;
+
     public void MarkSent(int index, bool accepted, long completedNanoseconds)
     {
-        LatencyHistogram.RecordNanoseconds(Send, completedNanoseconds - _scheduled[index]);
+        if (!_closed)
+        {
+            LatencyHistogram.RecordNanoseconds(Send, completedNanoseconds - _scheduled[index]);
+        }
+
         _state[index] = accepted ? Accepted : Failed;
         if (accepted)
         {
@@ -101,7 +112,11 @@ public sealed class StepTracker
             Interlocked.Increment(ref _viaSync);
         }
 
-        LatencyHistogram.RecordNanoseconds(Delivery, receivedNanoseconds - _scheduled[i]);
+        if (!_closed)
+        {
+            LatencyHistogram.RecordNanoseconds(Delivery, receivedNanoseconds - _scheduled[i]);
+        }
+
         InterlockedMax(ref _lastReceipt[i], receivedNanoseconds);
         Interlocked.Increment(ref _uniqueReceipts);
         return true;

@@ -24,8 +24,16 @@ public sealed record MachineInfo(
         RuntimeInformation.FrameworkDescription,
         RunTool("node", "--version", repositoryRoot),
         string.Join(' ', ReadText("/proc/loadavg").Split(' ').Take(3)),
-        RunTool("git", "rev-parse --short HEAD", repositoryRoot),
+        DescribeCommit(repositoryRoot),
         DateTime.UtcNow);
+
+    /// <summary>Returns the short commit id, marked when the measured sources (src/) have uncommitted changes.</summary>
+    private static string DescribeCommit(string repositoryRoot)
+    {
+        var commit = RunTool("git", "rev-parse --short HEAD", repositoryRoot);
+        var changes = RunTool("git", "status --porcelain -- src", repositoryRoot);
+        return changes is "none" or "unknown" or "not found" ? commit : $"{commit} with uncommitted changes in src/";
+    }
 
     private static string ReadText(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : "unknown";
 

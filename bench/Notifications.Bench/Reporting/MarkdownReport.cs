@@ -99,9 +99,10 @@ public static class MarkdownReport
         output.AppendLine("#### Throughput knee").AppendLine();
         output.AppendLine(
             "Highest rate at which every send was accepted, every notification delivered and p99 stayed under " +
-            $"{StepResult.MaxP99Milliseconds:0} ms. CPU is percent of one core over the step (200% is the whole " +
-            "machine): server is the system's processes, storage included (for s, Azurite alone), harness is the load generator with its " +
-            "clients (for c, with the Node.js Socket.IO client process). Both share the same two cores.").AppendLine();
+            $"{StepResult.MaxP99Milliseconds:0} ms. CPU is percent of one core over the step, so 200% is the whole " +
+            "machine. Server CPU is the system's processes with their storage (for s, Azurite alone). Harness CPU is " +
+            "the load generator with its clients (for c, with the Node.js Socket.IO client process). Both share the " +
+            "same two cores.").AppendLine();
         var table = new MarkdownTable(
             "System", "Knee /s", "Receipts /s", "p50 ms", "p99 ms", "Server CPU", "Harness CPU", "Next rate tried",
             "Why it failed");

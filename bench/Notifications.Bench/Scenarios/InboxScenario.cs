@@ -53,7 +53,8 @@ public sealed class InboxScenario(ScenarioContext context)
         }
 
         var knee = context.Results.KneeOf(system.Key);
-        var rate = Math.Clamp(knee / 4, 50, 400);
+        // A low rate, so that the latencies show the cost of a send rather than queueing behind other sends.
+        var rate = Math.Clamp(knee / 10, 50, 100);
         var target = new AlternatingTarget(system, full, empty);
         var step = await context.RunStepAsync(system, "inbox full/empty", rate, profile.InboxDuration, target);
         var result = new InboxResult(

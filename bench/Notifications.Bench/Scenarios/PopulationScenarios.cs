@@ -12,7 +12,7 @@ namespace Notifications.Bench.Scenarios;
 /// </summary>
 public sealed class PopulationScenarios(ScenarioContext context)
 {
-    private static readonly TimeSpan s_bulkTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan s_bulkTimeout = TimeSpan.FromSeconds(10);
 
     public async Task RunAsync(NotificationSystem system)
     {

@@ -13,15 +13,12 @@ namespace Notifications.Bench.Scenarios;
 /// </summary>
 public sealed class StorageFloorScenario(ScenarioContext context, LoadScenarios load)
 {
-    public async Task RunAsync(OrleansSystem system)
+    public async Task RunAsync(StorageFloorSystem floor)
     {
-        await using var floor = new StorageFloorSystem(system.StorageProcess!);
-        context.Results.Descriptions[floor.Key] = floor.Description;
-
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = NotificationApi.MaxConnections };
         using var http = new HttpClient(handler);
         var options = new TableClientOptions { Transport = new HttpClientTransport(http) };
-        var service = new TableServiceClient(system.StorageConnectionString, options);
+        var service = new TableServiceClient(floor.StorageConnectionString, options);
         var table = service.GetTableClient("benchfloor");
         await table.CreateIfNotExistsAsync(context.CancellationToken);
 
