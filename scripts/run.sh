@@ -29,12 +29,11 @@ PIDS=()
 stop_all() {
   local pid i
   trap - INT TERM EXIT
-  # Stop in reverse start order: frontend, silos, Azurite.
+  # Stop in reverse start order, each process before the next: frontend, silos, then Azurite, which the others
+  # need while they shut down (the silos leave the membership table on their way out).
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
     pid=${PIDS[i]}
     kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true

@@ -18,6 +18,9 @@ public sealed partial class NotificationHub(
     /// <summary>Size of the page sent in <c>notifications:batch</c>.</summary>
     public const int BatchSize = 20;
 
+    /// <summary>Returns the name of the SignalR group that holds a user's connections on this frontend.</summary>
+    public static string UserGroup(string userId) => "user:" + userId;
+
     // Marks a connection counted in the observer registry, so that it is uncounted exactly once.
     private const string RegisteredKey = "notifications.registered";
 
@@ -33,6 +36,8 @@ public sealed partial class NotificationHub(
         // misses nothing between the two (it may see one notification twice and drops it by id).
         try
         {
+            // SignalR removes the connection from its groups when it closes.
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(UserId));
             await observers.AddConnectionAsync(UserId);
             Context.Items[RegisteredKey] = true;
         }

@@ -6,6 +6,11 @@ namespace Notifications.WebFront.Observers;
 /// <summary>
 /// This frontend's one grain observer: relays each grain callback to the user's SignalR connections on this process.
 /// </summary>
+/// <remarks>
+/// It sends to the user's group (<see cref="NotificationHub.UserGroup"/>) rather than with <c>Clients.User</c>:
+/// ASP.NET Core's default lifetime manager finds a user's connections by checking every connection of the process,
+/// but looks a group up directly, so the cost of a send does not grow with the connections of other users.
+/// </remarks>
 public sealed partial class NotificationRelay(
     IHubContext<NotificationHub, INotificationClient> hub,
     ILogger<NotificationRelay> logger) : INotificationObserver
@@ -15,12 +20,16 @@ public sealed partial class NotificationRelay(
     {
         ArgumentNullException.ThrowIfNull(notification);
         Log.Relaying(logger, userId, notification.Id);
-        Forward(hub.Clients.User(userId).NotificationNewAsync(new NotificationNewEvent(notification, unreadCount)), userId);
+        var payload = new NotificationNewEvent(notification, unreadCount);
+        Forward(hub.Clients.Group(NotificationHub.UserGroup(userId)).NotificationNewAsync(payload), userId);
     }
 
     /// <inheritdoc />
-    public void OnRead(string userId, IReadOnlyList<string> ids, long? upToSeq, int unreadCount) =>
-        Forward(hub.Clients.User(userId).NotificationsReadAsync(new NotificationsReadEvent(ids, upToSeq, unreadCount)), userId);
+    public void OnRead(string userId, IReadOnlyList<string> ids, long? upToSeq, int unreadCount)
+    {
+        var payload = new NotificationsReadEvent(ids, upToSeq, unreadCount);
+        Forward(hub.Clients.Group(NotificationHub.UserGroup(userId)).NotificationsReadAsync(payload), userId);
+    }
 
     // Observer calls are one-way, so the send is not awaited by the grain; the task is started here in call order
     // and its failure is logged. A connection that misses an event catches up with Sync.
