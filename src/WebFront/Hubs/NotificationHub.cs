@@ -18,10 +18,10 @@ public sealed partial class NotificationHub(
     /// <summary>Size of the page sent in <c>notifications:batch</c>.</summary>
     public const int BatchSize = 20;
 
-    /// <summary>Returns the name of the SignalR group that holds a user's connections on this frontend.</summary>
+    /// <summary>Returns the name of the SignalR group that contains a user's connections on this frontend.</summary>
     public static string UserGroup(string userId) => "user:" + userId;
 
-    // Marks a connection counted in the observer registry, so that it is uncounted exactly once.
+    // Marks a connection counted in the observer registry; UnregisterAsync removes the mark and the count together.
     private const string RegisteredKey = "notifications.registered";
 
     private string UserId => Context.UserIdentifier

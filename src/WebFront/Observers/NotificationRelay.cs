@@ -31,8 +31,8 @@ public sealed partial class NotificationRelay(
         Forward(hub.Clients.Group(NotificationHub.UserGroup(userId)).NotificationsReadAsync(payload), userId);
     }
 
-    // Observer calls are one-way, so the send is not awaited by the grain; the task is started here in call order
-    // and its failure is logged. A connection that misses an event catches up with Sync.
+    // Observer calls are one-way, so the grain does not wait for the send. The send starts here in call order, and
+    // a failure is logged. A connection that misses an event catches up with Sync.
     private async void Forward(Task send, string userId)
     {
         try
