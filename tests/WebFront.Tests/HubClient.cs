@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -30,8 +29,6 @@ public sealed class HubClient : IAsyncDisposable
 
     public Task<ReadEvent> NextReadAsync() => _reads.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
 
-    public bool TryTakeNew(out NewEvent received) => _new.Reader.TryRead(out received!);
-
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 
     public sealed record NewEvent(Notification Notification, int UnreadCount);
@@ -43,6 +40,4 @@ public sealed class HubClient : IAsyncDisposable
     public sealed record SyncResponse(IReadOnlyList<Notification> Notifications, int UnreadCount, long LastSeq, bool HasMore);
 
     public sealed record PageResponse(IReadOnlyList<Notification> Notifications, int UnreadCount, bool HasMore);
-
-    public static JsonElement ParseJson(string text) => JsonDocument.Parse(text).RootElement.Clone();
 }

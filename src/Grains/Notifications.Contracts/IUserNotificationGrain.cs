@@ -13,7 +13,7 @@ namespace Notifications;
 public interface IUserNotificationGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Validates and stores a notification, then tells the observers. Returns only after the notification is stored.
+    /// Validates and stores a notification, then notifies the observers. Returns only after the notification is stored.
     /// </summary>
     /// <exception cref="NotificationValidationException">The request breaks a rule; nothing was stored.</exception>
     /// <exception cref="IdempotencyConflictException">The idempotency key was used for different content.</exception>
@@ -49,7 +49,7 @@ public interface IUserNotificationGrain : IGrainWithStringKey
     [Alias("SubscribeAsync")]
     Task SubscribeAsync(INotificationObserver observer);
 
-    /// <summary>Removes an observer. It runs between the turns of other calls, so it never waits behind sends.</summary>
+    /// <summary>Removes an observer. It may run while another call awaits storage, so it does not queue behind sends.</summary>
     [AlwaysInterleave, Alias("UnsubscribeAsync")]
     Task UnsubscribeAsync(INotificationObserver observer);
 }

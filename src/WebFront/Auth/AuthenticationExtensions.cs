@@ -61,7 +61,7 @@ public static class AuthenticationExtensions
             OnMessageReceived = context =>
             {
                 // Browsers cannot set headers on WebSocket and server-sent event requests, so SignalR sends the
-                // token in the query string; accept it there and nowhere else, since URLs end up in logs.
+                // token in the query string. It is accepted on the hub path only, because URLs end up in logs.
                 var token = context.Request.Query["access_token"];
                 if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments(HubPath))
                 {

@@ -9,7 +9,8 @@ public sealed class StorageOptions
     public const string SectionName = "Storage";
 
     /// <summary>
-    /// Connection string of the storage account that holds the cluster membership table; readiness checks it too.
+    /// Connection string of the storage account that contains the cluster membership table. The readiness check
+    /// also reads it.
     /// Default <c>UseDevelopmentStorage=true</c> (Azurite on ports 10000 to 10002).
     /// </summary>
     [Required(ErrorMessage = "Storage:ConnectionString is required.")]

@@ -17,18 +17,6 @@ public sealed partial class ObserverRegistry(
     private readonly Lazy<INotificationObserver> _reference =
         new(() => cluster.CreateObjectReference<INotificationObserver>(relay), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Number of users with at least one connection on this frontend.</summary>
-    public int UserCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _users.Count;
-            }
-        }
-    }
-
     /// <summary>Registers a connection; the first one of a user subscribes this frontend to the user's grain.</summary>
     public async Task AddConnectionAsync(string userId)
     {
